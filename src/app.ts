@@ -4,20 +4,41 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { createDb } from "./db/client";
 import type { AppEnv } from "./env";
+import { cors } from "./http/cors";
 import { ApiError, errorResponse } from "./http/errors";
 import { requestId } from "./http/request-id";
 import { health } from "./routes/health";
+import { publicRoutes } from "./routes/public";
 
 export function createApp() {
   const app = new Hono<AppEnv>();
   app.use(requestId);
-  app.use(secureHeaders({ xFrameOptions: "DENY", referrerPolicy: "strict-origin-when-cross-origin" }));
+  app.use(
+    secureHeaders({
+      xFrameOptions: "DENY",
+      referrerPolicy: "strict-origin-when-cross-origin",
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "https://challenges.cloudflare.com"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameSrc: ["https://challenges.cloudflare.com"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+    }),
+  );
+  app.use("/api/*", cors);
   app.use(async (c, next) => {
     c.set("db", createDb(c.env.DB));
     await next();
   });
 
   app.route("/", health);
+  app.route("/", publicRoutes);
 
   app.notFound((c) => errorResponse(c, new ApiError(404, "not_found", "Not found")));
   app.onError((err, c) => {
