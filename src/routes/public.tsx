@@ -219,7 +219,7 @@ export const publicRoutes = new Hono<AppEnv>()
       );
     }
     await enqueueOutbox(c.env, [outboxId]);
-    if (wantsHtml(c.req.header("accept")) || (c.req.header("content-type") ?? "").includes("form")) {
+    if (wantsHtml(c.req.header("accept"))) {
       return c.redirect(`/q/${token}?done=${decision}&lang=${lang}`, 303);
     }
     return c.json({ status: decision });

@@ -17,9 +17,17 @@ const optionalText = (max: number) =>
   trimmed(max)
     .optional()
     .transform((v) => (v === "" ? undefined : v));
-/** Names and places: no markup characters, no control characters (they end up in e-mail headers). */
-const plainText = (max: number) =>
-  trimmed(max).refine((v) => !/[<>\u0000-\u001f\u007f]/.test(v), { message: "plain_text", ...i18n("plain_text") });
+/** Markup or control characters (a line break in a name could end up in an e-mail header). */
+export function hasMarkupOrControl(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const code = v.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f || code === 0x3c || code === 0x3e) return true;
+  }
+  return false;
+}
+
+/** Names and places: plain text only. */
+const plainText = (max: number) => trimmed(max).refine((v) => !hasMarkupOrControl(v), { message: "plain_text", ...i18n("plain_text") });
 
 export const workloadRequestSchema = z.object({
   useCase: z.enum(USE_CASES).default("chat"),
@@ -49,7 +57,7 @@ export const quoteRequestSchema = workloadRequestSchema
       ...i18n("phone_invalid"),
     }),
     nip: optionalText(20).refine((v) => v === undefined || normalizeNip(v) !== null, { message: "nip_invalid", ...i18n("nip_invalid") }),
-    city: optionalText(120).refine((v) => v === undefined || !/[<>\u0000-\u001f]/.test(v), {
+    city: optionalText(120).refine((v) => v === undefined || !hasMarkupOrControl(v), {
       message: "plain_text",
       ...i18n("plain_text"),
     }),
