@@ -54,6 +54,7 @@ export const publicRoutes = new Hono<AppEnv>()
   .get("/assets/quote.js", (c) =>
     c.body(QUOTE_JS, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "public, max-age=3600" }),
   )
+  .get("/favicon.ico", (c) => c.body(null, 204))
   .get("/", async (c) => {
     const lang = langOf(c);
     const pricing = await loadPricing(c.env.DB);

@@ -19,6 +19,9 @@ export interface FormPageProps {
   source: { sourcePage?: string; referrer?: string; utmSource?: string; utmMedium?: string; utmCampaign?: string };
 }
 
+/** JSON inside a script element: "<" escaped so no text can close the element. */
+const safeJson = (json: string) => json.replaceAll("<", "\\u003c");
+
 const str = (v: unknown) => (v === undefined || v === null ? "" : String(v));
 
 export function FormPage(p: FormPageProps) {
@@ -231,12 +234,8 @@ export function FormPage(p: FormPageProps) {
           </div>
         </aside>
       </div>
-      <script type="application/json" id="presets">
-        {presetsJson}
-      </script>
-      <script type="application/json" id="i18n">
-        {i18nJson}
-      </script>
+      <script type="application/json" id="presets" dangerouslySetInnerHTML={{ __html: safeJson(presetsJson) }} />
+      <script type="application/json" id="i18n" dangerouslySetInnerHTML={{ __html: safeJson(i18nJson) }} />
     </Layout>
   );
 }

@@ -20,7 +20,10 @@ const decide = (token: string, decision: string, comment = "") =>
 /** The text a person reads in a cell of the page: tags removed, entities decoded. */
 function cell(html: string, testId: string): string {
   const m = new RegExp(`data-testid="${testId}"[^>]*>(.*?)</td>`, "s").exec(html);
-  return (m?.[1] ?? "").replace(/<[^>]+>/g, "").replaceAll("&nbsp;", "\u00a0").trim();
+  return (m?.[1] ?? "")
+    .replace(/<[^>]+>/g, "")
+    .replaceAll("&nbsp;", "\u00a0")
+    .trim();
 }
 
 describe("the quote online", () => {
@@ -30,7 +33,17 @@ describe("the quote online", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     const html = await res.text();
-    for (const text of [number, "Sprzedawca", "Nabywca", "Żółta Łódź sp. z o.o.", "NIP 856-734-62-15", "Ważna do", "Razem brutto", "Kluczowe parametry", "art. 66 § 1 Kodeksu cywilnego"]) {
+    for (const text of [
+      number,
+      "Sprzedawca",
+      "Nabywca",
+      "Żółta Łódź sp. z o.o.",
+      "NIP 856-734-62-15",
+      "Ważna do",
+      "Razem brutto",
+      "Kluczowe parametry",
+      "art. 66 § 1 Kodeksu cywilnego",
+    ]) {
       expect(html).toContain(text);
     }
     expect(cell(html, "total-gross")).toMatch(/^\d{1,3}(\u00a0\d{3})*,\d{2}\u00a0zł$/);
@@ -61,7 +74,9 @@ describe("the quote online", () => {
     expect((await decide(token, "decline")).status).toBe(409);
     const row = await env.DB.prepare("SELECT status, customer_comment FROM quotes WHERE access_token = ?").bind(token).first();
     expect(row).toEqual({ status: "accepted", customer_comment: "Zamawiamy, proszę o kontakt." });
-    const notice = await env.DB.prepare("SELECT kind FROM email_outbox WHERE quote_id = (SELECT id FROM quotes WHERE access_token = ?) AND kind LIKE 'quote_%'")
+    const notice = await env.DB.prepare(
+      "SELECT kind FROM email_outbox WHERE quote_id = (SELECT id FROM quotes WHERE access_token = ?) AND kind LIKE 'quote_%'",
+    )
       .bind(token)
       .all();
     expect(notice.results).toEqual([{ kind: "quote_accepted" }]);

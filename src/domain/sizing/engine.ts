@@ -163,6 +163,7 @@ interface Context {
   data: EngineData;
 }
 
+const plNum = (x: number) => x.toLocaleString("pl-PL", { maximumFractionDigits: 4 });
 const msg = (code: string, pl: string, en: string): Message => ({ code, pl, en });
 const gb = (bytes: number) => (bytes / 1e9).toFixed(1);
 

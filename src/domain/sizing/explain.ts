@@ -11,6 +11,8 @@ const TIER_NAMES = {
   enterprise: { pl: "klaster", en: "cluster" },
 } as const;
 
+const num = (x: number, lang: "pl" | "en") => x.toLocaleString(lang === "pl" ? "pl-PL" : "en-GB", { maximumFractionDigits: 2 });
+
 export function describeResult(r: SizingResult, _settings: Settings): { pl: string; en: string } {
   const c = r.recommendation;
   if (!c?.configuration || !c.performance || !c.cost) {
@@ -31,16 +33,16 @@ export function describeResult(r: SizingResult, _settings: Settings): { pl: stri
     : `${formatPln(t.netGrosze, "en")} net`;
   const ft = c.fineTuning && c.fineTuning.method !== "none" ? c.fineTuning : null;
   const pl = [
-    `Rekomendacja: ${units}${k.systemName} (poziom: ${TIER_NAMES[k.tier].pl}), ${r.model.name} w formacie ${k.formatLabel} (${Math.round(k.weightsBytes / 1e9)} GB wag) na ${k.runtime}.`,
-    `Przy ${p.designStreams} równoczesnych strumieniach po ${r.request.contextTokens} tokenów kontekstu każdy dostaje ok. ${p.decodeTokensPerSecondPerStream} tok/s (łącznie ${p.aggregateTokensPerSecond} tok/s); pierwszy token po ok. ${p.timeToFirstTokenSeconds} s dla promptu ${p.promptTokens} tokenów.`,
-    `Cel ${r.request.targetDecodeTokensPerSecond} tok/s utrzyma się do ${p.maxStreamsMeetingTarget} strumieni.`,
+    `Rekomendacja: ${units}${k.systemName} (poziom: ${TIER_NAMES[k.tier].pl}), ${r.model.name} w formacie ${k.formatLabel} (${num(Math.round(k.weightsBytes / 1e9), "pl")} GB wag) na ${k.runtime}.`,
+    `Przy ${num(p.designStreams, "pl")} równoczesnych strumieniach po ${num(r.request.contextTokens, "pl")} tokenów kontekstu każdy dostaje ok. ${num(p.decodeTokensPerSecondPerStream, "pl")} tok/s (łącznie ${num(p.aggregateTokensPerSecond, "pl")} tok/s); pierwszy token po ok. ${num(p.timeToFirstTokenSeconds, "pl")} s dla promptu ${num(p.promptTokens, "pl")} tokenów.`,
+    `Cel ${num(r.request.targetDecodeTokensPerSecond, "pl")} tok/s utrzyma się do ${num(p.maxStreamsMeetingTarget, "pl")} strumieni.`,
     ft ? `Fine-tuning ${ft.method.toUpperCase()} modelu ${ft.target}: ${ft.fits ? "mieści się" : "nie mieści się"} w pamięci.` : "",
     `Cena: ${pricePl}; energia ok. ${formatPln(c.cost.monthlyEnergyGrosze)} miesięcznie.`,
   ];
   const en = [
-    `Recommendation: ${units}${k.systemName} (tier: ${TIER_NAMES[k.tier].en}), ${r.model.name} in ${k.formatLabel} (${Math.round(k.weightsBytes / 1e9)} GB of weights) on ${k.runtime}.`,
-    `With ${p.designStreams} concurrent streams of ${r.request.contextTokens} context tokens each gets about ${p.decodeTokensPerSecondPerStream} tok/s (${p.aggregateTokensPerSecond} tok/s in total); first token after about ${p.timeToFirstTokenSeconds} s for a ${p.promptTokens}-token prompt.`,
-    `The ${r.request.targetDecodeTokensPerSecond} tok/s target holds up to ${p.maxStreamsMeetingTarget} streams.`,
+    `Recommendation: ${units}${k.systemName} (tier: ${TIER_NAMES[k.tier].en}), ${r.model.name} in ${k.formatLabel} (${num(Math.round(k.weightsBytes / 1e9), "en")} GB of weights) on ${k.runtime}.`,
+    `With ${num(p.designStreams, "en")} concurrent streams of ${num(r.request.contextTokens, "en")} context tokens each gets about ${num(p.decodeTokensPerSecondPerStream, "en")} tok/s (${num(p.aggregateTokensPerSecond, "en")} tok/s in total); first token after about ${num(p.timeToFirstTokenSeconds, "en")} s for a ${num(p.promptTokens, "en")}-token prompt.`,
+    `The ${num(r.request.targetDecodeTokensPerSecond, "en")} tok/s target holds up to ${num(p.maxStreamsMeetingTarget, "en")} streams.`,
     ft ? `${ft.method.toUpperCase()} fine-tuning of ${ft.target}: ${ft.fits ? "fits" : "does not fit"} in memory.` : "",
     `Price: ${priceEn}; energy about ${formatPln(c.cost.monthlyEnergyGrosze, "en")} a month.`,
   ];
