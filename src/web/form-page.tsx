@@ -234,7 +234,9 @@ export function FormPage(p: FormPageProps) {
           </div>
         </aside>
       </div>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own JSON, "<" escaped by safeJson */}
       <script type="application/json" id="presets" dangerouslySetInnerHTML={{ __html: safeJson(presetsJson) }} />
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own JSON, "<" escaped by safeJson */}
       <script type="application/json" id="i18n" dangerouslySetInnerHTML={{ __html: safeJson(i18nJson) }} />
     </Layout>
   );

@@ -877,12 +877,12 @@ function assumptionsFor(ctx: Context): Message[] {
     ),
     msg(
       "fx",
-      `Kurs USD ${(s.fxRates.USD?.value ?? 0) / 10_000} PLN, marża ${s.marginBasisPoints.value / 100}%, VAT ${s.vatRateBasisPoints.value / 100}%.`,
+      `Kurs USD ${plNum((s.fxRates.USD?.value ?? 0) / 10_000)} PLN, marża ${s.marginBasisPoints.value / 100}%, VAT ${s.vatRateBasisPoints.value / 100}%.`,
       `USD rate ${(s.fxRates.USD?.value ?? 0) / 10_000} PLN, margin ${s.marginBasisPoints.value / 100}%, VAT ${s.vatRateBasisPoints.value / 100}%.`,
     ),
     msg(
       "energy",
-      `Energia: ${s.averageLoadFraction.value * 100}% mocy znamionowej średnio, PUE ${s.powerUsageEffectiveness.value} w serwerowni, ${(ctx.req.energyPriceGroszePerKwh ?? s.energyPriceGroszePerKwh.value) / 100} zł/kWh netto.`,
+      `Energia: ${s.averageLoadFraction.value * 100}% mocy znamionowej średnio, PUE ${plNum(s.powerUsageEffectiveness.value)} w serwerowni, ${plNum((ctx.req.energyPriceGroszePerKwh ?? s.energyPriceGroszePerKwh.value) / 100)} zł/kWh netto.`,
       `Energy: ${s.averageLoadFraction.value * 100}% of rated power on average, PUE ${s.powerUsageEffectiveness.value} in a server room, ${(ctx.req.energyPriceGroszePerKwh ?? s.energyPriceGroszePerKwh.value) / 100} PLN/kWh net.`,
     ),
     msg(
