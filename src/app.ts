@@ -7,8 +7,22 @@ import type { AppEnv } from "./env";
 import { cors } from "./http/cors";
 import { ApiError, errorResponse } from "./http/errors";
 import { requestId } from "./http/request-id";
+import { devOutbox } from "./routes/dev-outbox";
 import { health } from "./routes/health";
 import { publicRoutes } from "./routes/public";
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' https://challenges.cloudflare.com",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-src https://challenges.cloudflare.com",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join("; ");
 
 export function createApp() {
   const app = new Hono<AppEnv>();
@@ -17,20 +31,13 @@ export function createApp() {
     secureHeaders({
       xFrameOptions: "DENY",
       referrerPolicy: "strict-origin-when-cross-origin",
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "https://challenges.cloudflare.com"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        frameSrc: ["https://challenges.cloudflare.com"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-      },
     }),
   );
+  // Pages get this policy unless a route sets its own (the local mailbox sandboxes e-mail HTML).
+  app.use(async (c, next) => {
+    await next();
+    if (!c.res.headers.has("content-security-policy")) c.res.headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+  });
   app.use("/api/*", cors);
   app.use(async (c, next) => {
     c.set("db", createDb(c.env.DB));
@@ -39,6 +46,7 @@ export function createApp() {
 
   app.route("/", health);
   app.route("/", publicRoutes);
+  app.route("/", devOutbox);
 
   app.notFound((c) => errorResponse(c, new ApiError(404, "not_found", "Not found")));
   app.onError((err, c) => {

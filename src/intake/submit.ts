@@ -94,7 +94,7 @@ export async function submitQuoteRequest(ctx: SubmitContext, request: QuoteReque
     const leadId = crypto.randomUUID();
     const quoteId = crypto.randomUUID();
     const accessToken = randomToken();
-    const quoteUrl = draft ? `${ctx.baseUrl}/q/${accessToken}` : null;
+    const quoteUrl = draft ? `${ctx.baseUrl}/q/${accessToken}` : null; // the public origin, as e-mails link it
     const outbox: NewOutbox[] = [
       { id: crypto.randomUUID(), kind: "proposal", recipient: request.email, language: request.language },
       { id: crypto.randomUUID(), kind: "sales_new_lead", recipient: pricing.settings.salesEmail, language: "pl" },

@@ -27,7 +27,7 @@ export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promi
       message.ack();
       continue;
     }
-    const outcome = await deliverOutboxEmail(env, parsed.data.outboxId, message.attempts);
+    const outcome = await deliverOutboxEmail(env, parsed.data.outboxId);
     if (outcome.kind === "retry") message.retry({ delaySeconds: outcome.delaySeconds });
     else message.ack();
   }

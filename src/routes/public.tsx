@@ -118,7 +118,7 @@ export const publicRoutes = new Hono<AppEnv>()
       );
     }
     const outcome = await submitQuoteRequest(
-      { env: c.env, lang, remoteIp: ip, idempotencyKey, now: new Date(), baseUrl: new URL(c.req.url).origin },
+      { env: c.env, lang, remoteIp: ip, idempotencyKey, now: new Date(), baseUrl: c.env.PUBLIC_BASE_URL },
       request,
     );
     if (outcome.kind === "dropped") {
@@ -144,13 +144,13 @@ export const publicRoutes = new Hono<AppEnv>()
         : c.req.query("done") === "declined"
           ? "declined"
           : null;
-    return c.html(<QuotePage lang={lang} quote={quote} banner={flag} baseUrl={new URL(c.req.url).origin} />);
+    return c.html(<QuotePage lang={lang} quote={quote} banner={flag} baseUrl={c.env.PUBLIC_BASE_URL} />);
   })
   .get("/q/:token/pdf", async (c) => {
     const quote = await loadQuoteByToken(c.env.DB, c.req.param("token"), new Date());
     const lang = c.req.query("lang") ? langOf(c) : (quote?.lead.language ?? langOf(c));
     if (!quote) throw new ApiError(404, "not_found", MESSAGES[lang].notFound);
-    const pdf = await renderQuotePdf(quote, lang, new URL(c.req.url).origin);
+    const pdf = await renderQuotePdf(quote, lang, c.env.PUBLIC_BASE_URL);
     return c.body(pdf.slice().buffer, 200, {
       "content-type": "application/pdf",
       "content-disposition": `inline; filename="${quote.number.replaceAll("/", "-")}.pdf"`,

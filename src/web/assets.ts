@@ -117,7 +117,7 @@ export const FORM_JS = `
       .then(function(r){return r.json().then(function(j){return {status:r.status,body:j};});})
       .then(function(res){
         btn.disabled=false;
-        if(res.status===201){ location.assign(res.body.quoteUrl? res.body.quoteUrl+'?new=1' : '/thanks?lang='+lang); return; }
+        if(res.status===201){ location.assign(res.body.quoteUrl? new URL(res.body.quoteUrl).pathname+'?new=1&lang='+lang : '/?lang='+lang); return; }
         var fields=(res.body.error&&res.body.error.fields)||{}; var first=null;
         Object.keys(fields).forEach(function(name){ var el=form.elements[name]; var p=document.createElement('p'); p.className='error'; p.setAttribute('data-js','1'); p.id='err-'+name; p.textContent=fields[name];
           if(el&&el.nodeType===1){ el.setAttribute('aria-invalid','true'); el.setAttribute('aria-describedby','err-'+name); (el.closest('.field')||el.parentNode).appendChild(p); if(!first) first=el; } else { form.prepend(p); } });

@@ -9,7 +9,7 @@ describe("POST /api/quote-requests", () => {
     expect(res.status).toBe(201);
     const body = (await res.json()) as { leadId: string; quoteNumber: string; quoteUrl: string; summary: { tier: string } };
     expect(body.quoteNumber).toMatch(/^OF\/\d{4}\/\d{5}$/);
-    expect(body.quoteUrl).toMatch(/^http:\/\/local\.test\/q\/[A-Za-z0-9_-]{43}$/);
+    expect(body.quoteUrl).toMatch(/^http:\/\/localhost:8787\/q\/[A-Za-z0-9_-]{43}$/);
     const after = await counts();
     expect(after.leads - before.leads).toBe(1);
     expect(after.submissions - before.submissions).toBe(1);

@@ -3,7 +3,7 @@ import { formatPln } from "../pricing/money";
 import type { Settings } from "../pricing/settings";
 import type { SizingResult } from "./engine";
 
-const TIER_NAMES = {
+export const TIER_NAMES = {
   prototype: { pl: "prototyp / R&D", en: "prototype / R&D" },
   development: { pl: "rozwój i fine-tuning", en: "development and fine-tuning" },
   production: { pl: "produkcja (inferencja)", en: "production inference" },
