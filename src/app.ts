@@ -2,12 +2,14 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
+import { admin } from "./admin/routes";
 import { createDb } from "./db/client";
 import type { AppEnv } from "./env";
 import { cors } from "./http/cors";
 import { ApiError, errorResponse } from "./http/errors";
 import { requestId } from "./http/request-id";
 import { devOutbox } from "./routes/dev-outbox";
+import { docs } from "./routes/docs";
 import { health } from "./routes/health";
 import { publicRoutes } from "./routes/public";
 
@@ -47,6 +49,8 @@ export function createApp() {
   app.route("/", health);
   app.route("/", publicRoutes);
   app.route("/", devOutbox);
+  app.route("/", docs);
+  app.route("/", admin);
 
   app.notFound((c) => errorResponse(c, new ApiError(404, "not_found", "Not found")));
   app.onError((err, c) => {

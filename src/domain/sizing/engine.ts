@@ -919,7 +919,7 @@ export function recommend(input: SizingInput, data: EngineData): SizingResult {
     );
   }
   if (problems.length > 0) return finish(req, model, null, [], problems, assumptionsFor(ctx), data);
-  const candidates = SYSTEMS.map((s) => searchSystem(ctx, s));
+  const candidates = SYSTEMS.filter((s) => !req.systems || req.systems.includes(s.id)).map((s) => searchSystem(ctx, s));
   const feasible = candidates.filter((c) => c.feasible && c.cost);
   feasible.sort((a, b) => (a.cost?.totals.netGrosze ?? 0) - (b.cost?.totals.netGrosze ?? 0));
   const chosen = feasible[0] ?? null;

@@ -127,6 +127,8 @@ export const sizingInputSchema = z.object({
   /** A service run around the clock for many people: needs a rack server. */
   production: z.boolean().default(false),
   energyPriceGroszePerKwh: int().min(0).max(100_000).optional(),
+  /** Only these catalog systems (a sales revision that fixes the configuration). */
+  systems: z.array(z.string().max(60)).min(1).max(20).optional(),
 });
 
 export type SizingInput = z.input<typeof sizingInputSchema>;
