@@ -33,11 +33,15 @@ export const errorSchema = z
   })
   .meta({ id: "Error" });
 
-const jsonSchema = (schema: z.ZodType) =>
-  z.toJSONSchema(schema, { target: "draft-2020-12", unrepresentable: "any", io: "input" }) as Record<string, unknown>;
+/** Named schemas (.meta({ id })) found while converting; they become components.schemas. */
+type Components = Record<string, unknown>;
 
-function stripDialect(schema: Record<string, unknown>): Record<string, unknown> {
-  const { $schema: _s, ...rest } = schema;
+/** A zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect), its named parts moved to components. */
+function jsonSchema(schema: z.ZodType, components: Components): Record<string, unknown> {
+  const converted = z.toJSONSchema(schema, { target: "draft-2020-12", unrepresentable: "any", io: "input" }) as Record<string, unknown>;
+  const text = JSON.stringify(converted).replaceAll('"#/$defs/', '"#/components/schemas/');
+  const { $schema: _s, $defs, ...rest } = JSON.parse(text) as Record<string, unknown> & { $defs?: Record<string, unknown> };
+  for (const [name, def] of Object.entries($defs ?? {})) components[name] = def;
   return rest;
 }
 
@@ -45,6 +49,9 @@ export const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z_]+)/g, "{
 
 export function buildOpenApi(routes: readonly RouteDoc[], serverUrl: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
+  const components: Components = {};
+  const { id: _id, ...errorJson } = jsonSchema(errorSchema, components) as Record<string, unknown> & { id?: string };
+  components.Error = errorJson;
   for (const r of routes) {
     const params = [...r.path.matchAll(/:([A-Za-z_]+)/g)].map((m) => ({
       name: m[1],
@@ -57,7 +64,7 @@ export function buildOpenApi(routes: readonly RouteDoc[], serverUrl: string): Re
           name,
           in: "query",
           required: !(schema as z.ZodType).safeParse(undefined).success,
-          schema: stripDialect(jsonSchema(schema as z.ZodType)),
+          schema: jsonSchema(schema as z.ZodType, components),
         }))
       : [];
     const responses: Record<string, unknown> = {};
@@ -67,10 +74,16 @@ export function buildOpenApi(routes: readonly RouteDoc[], serverUrl: string): Re
         ...(res.schema || res.contentType
           ? {
               content: {
-                [res.contentType ?? "application/json"]: { schema: res.schema ? stripDialect(jsonSchema(res.schema)) : { type: "string" } },
+                [res.contentType ?? "application/json"]: { schema: res.schema ? jsonSchema(res.schema, components) : { type: "string" } },
               },
             }
           : {}),
+      };
+    }
+    if (!Object.keys(responses).some((code) => code.startsWith("4"))) {
+      responses["4XX"] = {
+        description: "Client error",
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
       };
     }
     if (r.auth) {
@@ -93,7 +106,7 @@ export function buildOpenApi(routes: readonly RouteDoc[], serverUrl: string): Re
             requestBody: {
               required: true,
               content: Object.fromEntries(
-                (r.bodyTypes ?? ["application/json"]).map((t) => [t, { schema: stripDialect(jsonSchema(r.body as z.ZodType)) }]),
+                (r.bodyTypes ?? ["application/json"]).map((t) => [t, { schema: jsonSchema(r.body as z.ZodType, components) }]),
               ),
             },
           }
@@ -121,7 +134,7 @@ export function buildOpenApi(routes: readonly RouteDoc[], serverUrl: string): Re
         bearerAuth: { type: "http", scheme: "bearer", description: "API token created with `npm run admin:token`" },
         cloudflareAccess: { type: "apiKey", in: "header", name: "Cf-Access-Jwt-Assertion", description: "Cloudflare Access JWT" },
       },
-      schemas: { Error: stripDialect(jsonSchema(errorSchema)) },
+      schemas: components,
     },
   };
 }
