@@ -1,6 +1,6 @@
 // Queue consumer for outgoing email. Messages carry an outbox row id; the row is the truth.
 import { z } from "zod";
-import { deliverOutboxEmail } from "../email/deliver";
+import { backoffSeconds, deliverOutboxEmail } from "../email/deliver";
 
 export const emailMessageSchema = z.object({ outboxId: z.string().min(1).max(64) });
 export type EmailMessage = z.infer<typeof emailMessageSchema>;
@@ -27,8 +27,14 @@ export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promi
       message.ack();
       continue;
     }
-    const outcome = await deliverOutboxEmail(env, parsed.data.outboxId);
-    if (outcome.kind === "retry") message.retry({ delaySeconds: outcome.delaySeconds });
-    else message.ack();
+    try {
+      const outcome = await deliverOutboxEmail(env, parsed.data.outboxId);
+      if (outcome.kind === "retry") message.retry({ delaySeconds: outcome.delaySeconds });
+      else message.ack();
+    } catch (err) {
+      // D1 or the runtime failed for this message only: retry it, keep going with the rest.
+      console.error("queue: delivery crashed; the message will be retried", { id: message.id, error: String(err) });
+      message.retry({ delaySeconds: backoffSeconds(message.attempts) });
+    }
   }
 }
