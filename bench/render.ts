@@ -12,7 +12,10 @@ import { renderQuotePdf } from "../src/pdf/quote-pdf";
 import type { QuoteView } from "../src/quote/view";
 
 export function sampleQuote(): QuoteView {
-  const result = recommend({ concurrentStreams: 30, contextTokens: 32_768, promptTokens: 8_000, production: true }, { priceList: DEFAULT_PRICE_LIST, settings: DEFAULT_SETTINGS });
+  const result = recommend(
+    { concurrentStreams: 30, contextTokens: 32_768, promptTokens: 8_000, production: true },
+    { priceList: DEFAULT_PRICE_LIST, settings: DEFAULT_SETTINGS },
+  );
   const draft = draftQuote(result, DEFAULT_SETTINGS, new Date("2026-12-04T10:00:00Z"));
   if (!draft) throw new Error("no quote");
   return {
@@ -28,16 +31,40 @@ export function sampleQuote(): QuoteView {
     customerComment: null,
     accessToken: "token",
     lines: draft.lines,
-    lead: { company: "Żółta Łódź sp. z o.o.", contactName: "Łukasz Ząb", email: "l@example.pl", phone: null, nip: "8567346215", city: "Kraków", language: "pl", createdAt: "2026-12-04T10:00:00Z" },
+    lead: {
+      company: "Żółta Łódź sp. z o.o.",
+      contactName: "Łukasz Ząb",
+      email: "l@example.pl",
+      phone: null,
+      nip: "8567346215",
+      city: "Kraków",
+      language: "pl",
+      createdAt: "2026-12-04T10:00:00Z",
+    },
     settings: DEFAULT_SETTINGS,
     result,
   };
 }
 
 export async function renderProposalOnce(q: QuoteView): Promise<number> {
-  const lead = { id: "l", company: q.lead.company, contact_name: q.lead.contactName, email: q.lead.email, phone: null, nip: null, city: null, language: "pl" as const, message: null, marketing_consent: 0 };
+  const lead = {
+    id: "l",
+    company: q.lead.company,
+    contact_name: q.lead.contactName,
+    email: q.lead.email,
+    phone: null,
+    nip: null,
+    city: null,
+    language: "pl" as const,
+    message: null,
+    marketing_consent: 0,
+  };
   const element = createElement(Proposal, proposalProps(q, lead, q.settings, "pl", "https://sizewise.example"));
-  const [html, text, pdf] = await Promise.all([render(element), render(element, { plainText: true }), renderQuotePdf(q, "pl", "https://sizewise.example")]);
+  const [html, text, pdf] = await Promise.all([
+    render(element),
+    render(element, { plainText: true }),
+    renderQuotePdf(q, "pl", "https://sizewise.example"),
+  ]);
   return html.length + text.length + pdf.length;
 }
 

@@ -24,7 +24,14 @@ interface HttpRow {
 }
 
 async function cannon(url: string, connections: number, opts: { method?: string; body?: string; headers?: Record<string, string> } = {}) {
-  const result = await autocannon({ url, connections, duration: DURATION_SECONDS, method: (opts.method ?? "GET") as "GET", body: opts.body, headers: opts.headers });
+  const result = await autocannon({
+    url,
+    connections,
+    duration: DURATION_SECONDS,
+    method: (opts.method ?? "GET") as "GET",
+    body: opts.body,
+    headers: opts.headers,
+  });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors };
 }
 
@@ -33,12 +40,24 @@ async function benchHttp(): Promise<HttpRow[]> {
   const json = { "content-type": "application/json" };
   const endpoints = [
     { endpoint: "GET /healthz", path: "/healthz" },
-    { endpoint: "POST /api/estimate", path: "/api/estimate", method: "POST", body: JSON.stringify({ useCase: "rag", concurrentUsers: 30 }), headers: json },
+    {
+      endpoint: "POST /api/estimate",
+      path: "/api/estimate",
+      method: "POST",
+      body: JSON.stringify({ useCase: "rag", concurrentUsers: 30 }),
+      headers: json,
+    },
     {
       endpoint: "POST /api/quote-requests",
       path: "/api/quote-requests",
       method: "POST",
-      body: JSON.stringify({ useCase: "chat", concurrentUsers: 5, company: "Bench sp. z o.o.", contactName: "Łucja Bench", email: "bench@example.pl" }),
+      body: JSON.stringify({
+        useCase: "chat",
+        concurrentUsers: 5,
+        company: "Bench sp. z o.o.",
+        contactName: "Łucja Bench",
+        email: "bench@example.pl",
+      }),
       headers: json,
     },
   ];
@@ -51,7 +70,15 @@ async function benchHttp(): Promise<HttpRow[]> {
       for (const e of endpoints) {
         const r = await cannon(`${server.base}${e.path}`, c, e);
         if (e.path === "/healthz") baseline = r.rps;
-        rows.push({ endpoint: e.endpoint, concurrency: c, requestsPerSecond: Math.round(r.rps), p50Ms: r.p50, p99Ms: r.p99, non2xx: r.non2xx, ratioToHealthz: Math.round((r.rps / baseline) * 100) / 100 });
+        rows.push({
+          endpoint: e.endpoint,
+          concurrency: c,
+          requestsPerSecond: Math.round(r.rps),
+          p50Ms: r.p50,
+          p99Ms: r.p99,
+          non2xx: r.non2xx,
+          ratioToHealthz: Math.round((r.rps / baseline) * 100) / 100,
+        });
         console.log(`${e.endpoint} c=${c}: ${Math.round(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`);
       }
     }
@@ -62,7 +89,10 @@ async function benchHttp(): Promise<HttpRow[]> {
 }
 
 function benchBundle() {
-  execFileSync("wrangler", ["deploy", "--dry-run", "--outdir", "dist"], { stdio: "ignore", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
+  execFileSync("wrangler", ["deploy", "--dry-run", "--outdir", "dist"], {
+    stdio: "ignore",
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+  });
   const code = readFileSync("dist/index.js");
   return { rawBytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
 }
@@ -107,7 +137,9 @@ const md = [
   "",
   "| endpoint | concurrency | req/s | p50 ms | p99 ms | non-2xx | ratio to /healthz |",
   "| --- | --- | --- | --- | --- | --- | --- |",
-  ...http.map((r) => `| ${r.endpoint} | ${r.concurrency} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.non2xx} | ${r.ratioToHealthz} |`),
+  ...http.map(
+    (r) => `| ${r.endpoint} | ${r.concurrency} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.non2xx} | ${r.ratioToHealthz} |`,
+  ),
   "",
   "## Proposal rendering (queue consumer work, in process)",
   "",

@@ -32,10 +32,20 @@ const server = await serveLocal({ port: 8794, config: loadConfig() });
 try {
   const requests = Array.from({ length: TOTAL }, (_, i) => ({
     key: `load-${i}-${Math.random().toString(36).slice(2)}`,
-    body: JSON.stringify({ useCase: "chat", concurrentUsers: 1 + (i % 40), company: `Obciążenie ${i} sp. z o.o.`, contactName: "Łucja Test", email: `load${i}@example.pl` }),
+    body: JSON.stringify({
+      useCase: "chat",
+      concurrentUsers: 1 + (i % 40),
+      company: `Obciążenie ${i} sp. z o.o.`,
+      contactName: "Łucja Test",
+      email: `load${i}@example.pl`,
+    }),
   }));
   const post = (r) =>
-    fetch(`${server.base}/api/quote-requests`, { method: "POST", headers: { "content-type": "application/json", "idempotency-key": r.key }, body: r.body }).then(async (res) => ({
+    fetch(`${server.base}/api/quote-requests`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": r.key },
+      body: r.body,
+    }).then(async (res) => ({
       status: res.status,
       text: await res.text(),
       replayed: res.headers.get("idempotent-replayed") === "true",
@@ -44,20 +54,38 @@ try {
   const first = await pool(requests, post);
   const seconds = (Date.now() - started) / 1000;
   const statuses = first.reduce((m, r) => ({ ...m, [r.status]: (m[r.status] ?? 0) + 1 }), {});
-  check(`${TOTAL} requests at concurrency ${CONCURRENCY} all answered 201, none 5xx`, statuses[201] === TOTAL, `${JSON.stringify(statuses)} in ${seconds.toFixed(1)} s`);
+  check(
+    `${TOTAL} requests at concurrency ${CONCURRENCY} all answered 201, none 5xx`,
+    statuses[201] === TOTAL,
+    `${JSON.stringify(statuses)} in ${seconds.toFixed(1)} s`,
+  );
 
   const [db] = server.sql(
     "SELECT (SELECT COUNT(*) FROM leads) AS leads, (SELECT COUNT(*) FROM quotes) AS quotes, (SELECT COUNT(DISTINCT seq) FROM quotes) AS seqs, (SELECT MAX(seq) - MIN(seq) + 1 FROM quotes) AS span, (SELECT COUNT(*) FROM email_outbox) AS outbox, (SELECT COUNT(*) FROM workload_submissions) AS submissions",
   );
-  check("exactly one lead, submission and quote per request", db.leads === TOTAL && db.quotes === TOTAL && db.submissions === TOTAL, JSON.stringify(db));
-  check("quote numbers consecutive, no gaps or duplicates", db.seqs === TOTAL && db.span === TOTAL, `${db.seqs} distinct over a span of ${db.span}`);
+  check(
+    "exactly one lead, submission and quote per request",
+    db.leads === TOTAL && db.quotes === TOTAL && db.submissions === TOTAL,
+    JSON.stringify(db),
+  );
+  check(
+    "quote numbers consecutive, no gaps or duplicates",
+    db.seqs === TOTAL && db.span === TOTAL,
+    `${db.seqs} distinct over a span of ${db.span}`,
+  );
   check("two outbox rows per request (proposal and sales notification)", db.outbox === 2 * TOTAL, `${db.outbox} rows`);
 
   const again = await pool(requests.slice(0, RETRIES), post);
   const identical = again.every((r, i) => r.status === 201 && r.replayed && r.text === first[i].text);
   check(`${RETRIES} retries of answered requests replay the first response`, identical);
-  const [after] = server.sql("SELECT (SELECT COUNT(*) FROM leads) AS leads, (SELECT COUNT(*) FROM quotes) AS quotes, (SELECT COUNT(*) FROM email_outbox) AS outbox");
-  check("the retries created nothing new", after.leads === TOTAL && after.quotes === TOTAL && after.outbox === 2 * TOTAL, JSON.stringify(after));
+  const [after] = server.sql(
+    "SELECT (SELECT COUNT(*) FROM leads) AS leads, (SELECT COUNT(*) FROM quotes) AS quotes, (SELECT COUNT(*) FROM email_outbox) AS outbox",
+  );
+  check(
+    "the retries created nothing new",
+    after.leads === TOTAL && after.quotes === TOTAL && after.outbox === 2 * TOTAL,
+    JSON.stringify(after),
+  );
 } finally {
   server.stop();
 }

@@ -12,7 +12,10 @@ import { join } from "node:path";
  */
 export function loadConfig() {
   const path = "wrangler.load.generated.toml";
-  let text = readFileSync("wrangler.toml", "utf8").replace(/simple = \{ limit = \d+, period = 60 \}/g, "simple = { limit = 1000000, period = 60 }");
+  let text = readFileSync("wrangler.toml", "utf8").replace(
+    /simple = \{ limit = \d+, period = 60 \}/g,
+    "simple = { limit = 1000000, period = 60 }",
+  );
   text = text.replace(/\[\[queues\.consumers\]\][\s\S]*?(?=\n\[\[|\n\[(?!\[))/g, "");
   writeFileSync(path, text);
   return path;
@@ -21,17 +24,25 @@ export function loadConfig() {
 export async function serveLocal({ port = 8790, vars = {}, config = "wrangler.toml" } = {}) {
   const persist = mkdtempSync(join(tmpdir(), "sizewise-"));
   const env = { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" };
-  const migrate = spawnSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", persist, "--config", config], {
-    env,
-    encoding: "utf8",
-  });
+  const migrate = spawnSync(
+    "npx",
+    ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", persist, "--config", config],
+    {
+      env,
+      encoding: "utf8",
+    },
+  );
   if (migrate.status !== 0) throw new Error(`migrations failed: ${migrate.stderr}`);
   const varArgs = Object.entries({ PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, ...vars }).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
-  const child = spawn("npx", ["wrangler", "dev", "--port", String(port), "--persist-to", persist, "--config", config, "--test-scheduled", ...varArgs], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
+  const child = spawn(
+    "npx",
+    ["wrangler", "dev", "--port", String(port), "--persist-to", persist, "--config", config, "--test-scheduled", ...varArgs],
+    {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    },
+  );
   let log = "";
   child.stdout.on("data", (d) => (log += d));
   child.stderr.on("data", (d) => (log += d));
@@ -49,7 +60,11 @@ export async function serveLocal({ port = 8790, vars = {}, config = "wrangler.to
     await new Promise((r) => setTimeout(r, 300));
   }
   const sql = (command) => {
-    const out = spawnSync("npx", ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", persist, "--config", config, "--json", "--command", command], { env, encoding: "utf8" });
+    const out = spawnSync(
+      "npx",
+      ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", persist, "--config", config, "--json", "--command", command],
+      { env, encoding: "utf8" },
+    );
     if (out.status !== 0) throw new Error(`d1 execute failed: ${out.stderr}`);
     return JSON.parse(out.stdout)[0].results;
   };

@@ -10,7 +10,7 @@ import type { SizingInput } from "../domain/sizing/schema";
 import { ApiError } from "../http/errors";
 import { randomToken } from "../intake/store";
 import { enqueueOutbox } from "../intake/submit";
-import { loadPricing } from "../pricing/load";
+import { clearPricingCache, loadPricing } from "../pricing/load";
 import type { Actor } from "./auth";
 
 type LeadStatus = "new" | "contacted" | "qualified" | "proposal_sent" | "won" | "lost";
@@ -306,6 +306,7 @@ export async function savePriceList(db: D1Database, actor: Actor, items: PriceLi
       at,
     ),
   ]);
+  clearPricingCache();
   return version;
 }
 
@@ -319,6 +320,7 @@ export async function saveSettings(db: D1Database, actor: Actor, settings: Setti
       .bind(version, JSON.stringify(settings), note ?? null, actor.id, at),
     auditStatement(db, actor, "settings.update", "settings", String(version), { version: version - 1 }, { version }, at),
   ]);
+  clearPricingCache();
   return version;
 }
 

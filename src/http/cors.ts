@@ -2,7 +2,7 @@
 // Allowed origins: the ALLOWED_ORIGINS var plus the settings' list.
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
-import { loadPricing } from "../pricing/load";
+import { currentPricing } from "../pricing/load";
 
 export const cors = createMiddleware<AppEnv>(async (c, next) => {
   const origin = c.req.header("origin");
@@ -13,7 +13,7 @@ export const cors = createMiddleware<AppEnv>(async (c, next) => {
     .filter(Boolean);
   let allowed = fromVar.includes(origin);
   if (!allowed) {
-    const { settings } = await loadPricing(c.env.DB);
+    const { settings } = await currentPricing(c.env.DB);
     allowed = settings.allowedOrigins.includes(origin);
   }
   if (c.req.method === "OPTIONS") {

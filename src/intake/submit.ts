@@ -6,7 +6,7 @@ import { draftQuote } from "../domain/quote/build";
 import { recommend, type SizingResult } from "../domain/sizing/engine";
 import { ApiError } from "../http/errors";
 import { ERRORS, type Lang } from "../i18n/messages";
-import { loadPricing } from "../pricing/load";
+import { currentPricing } from "../pricing/load";
 import { type Claim, claimKey, releaseKey, sha256Hex } from "./idempotency";
 import { type NewOutbox, randomToken, storeQuoteRequest } from "./store";
 import { verifyTurnstile } from "./turnstile";
@@ -69,9 +69,9 @@ export async function submitQuoteRequest(ctx: SubmitContext, request: QuoteReque
     console.log("intake: dropped a likely bot submission", { honeypot: Boolean(request.website) });
     return { kind: "dropped" };
   }
-  const requestHash = await requestHashOf(request);
   let claim: Claim | null = null;
   if (ctx.idempotencyKey) {
+    const requestHash = await requestHashOf(request);
     const claimed = await claimKey(env.DB, IDEMPOTENCY_SCOPE, ctx.idempotencyKey, requestHash, now, lang);
     if (claimed.kind === "replay") return { kind: "replayed", status: claimed.status, body: claimed.body };
     claim = claimed.claim;
@@ -82,12 +82,12 @@ export async function submitQuoteRequest(ctx: SubmitContext, request: QuoteReque
         env.TURNSTILE_SECRET_KEY,
         request.turnstileToken,
         ctx.remoteIp,
-        ctx.idempotencyKey ?? requestHash.slice(0, 32),
+        ctx.idempotencyKey ?? crypto.randomUUID(),
       );
       if (!ok)
         throw new ApiError(403, "turnstile_failed", ERRORS[lang].turnstile_failed, { turnstileToken: ERRORS[lang].turnstile_failed });
     }
-    const pricing = await loadPricing(env.DB);
+    const pricing = await currentPricing(env.DB);
     const sizingInput = toSizingInput(request);
     const result = recommend(sizingInput, pricing);
     const draft = draftQuote(result, pricing.settings, now);

@@ -1,10 +1,11 @@
 // The quote as an A4 PDF made inside the Worker with pdf-lib. Standard PDF fonts are WinAnsi
-// only ("Ł" cannot be encoded), so Noto Sans is embedded, subset to the glyphs used.
+// only ("Ł" cannot be encoded), so Noto Sans is embedded, pre-cut to Latin Extended-A
+// (scripts/subset-fonts.sh).
 
 import notoRegular from "@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf";
 import notoBold from "@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf";
 import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
+import { PDFContext, PDFDocument, type PDFFont, type PDFPage, type PDFRawStream, rgb } from "pdf-lib";
 import { formatNip } from "../domain/nip";
 import { formatPln } from "../domain/pricing/money";
 import { type Lang, MESSAGES } from "../i18n/messages";
@@ -13,6 +14,43 @@ import type { QuoteView } from "../quote/view";
 import { formatDate, placeOf } from "../web/quote-page";
 
 const A4: [number, number] = [595.28, 841.89];
+/** Latin text needs no shaping; turning fontkit's default features off makes each line cheaper. */
+const NO_SHAPING = { liga: false, kern: false, calt: false, clig: false, rlig: false, mark: false, mkmk: false, ccmp: false, locl: false };
+
+/**
+ * pdf-lib deflates the embedded font file on every save with pure-JS zlib, which was two thirds of
+ * a quote's render time (bench/results.md). Deflating the same bytes always gives the same stream,
+ * so the two font files are deflated once per isolate; every other stream goes through as before.
+ */
+const FONT_DATA = new Set<ArrayBufferLike>([notoRegular, notoBold]);
+const deflatedFonts = new WeakMap<ArrayBufferLike, Uint8Array>();
+const flateStream = PDFContext.prototype.flateStream;
+PDFContext.prototype.flateStream = function (this: PDFContext, contents, dict = {}) {
+  if (contents instanceof Uint8Array && FONT_DATA.has(contents.buffer) && contents.byteLength === contents.buffer.byteLength) {
+    let packed = deflatedFonts.get(contents.buffer);
+    if (!packed) {
+      packed = (flateStream.call(this, contents, dict) as PDFRawStream).contents;
+      deflatedFonts.set(contents.buffer, packed);
+    }
+    return this.stream(packed, { ...dict, Filter: "FlateDecode" });
+  }
+  return flateStream.call(this, contents, dict);
+};
+
+/** fontkit parses a font on every embed; the two fonts never change, so parse each once per isolate. */
+const parsedFonts = new WeakMap<ArrayBufferLike, ReturnType<typeof fontkit.create>>();
+const cachedFontkit: typeof fontkit = {
+  ...fontkit,
+  create(buffer: Uint8Array, postscriptName?: string) {
+    // pdf-lib passes a fresh view over the same module data each time: key on the data itself.
+    let font = postscriptName ? undefined : parsedFonts.get(buffer.buffer);
+    if (!font) {
+      font = fontkit.create(buffer, postscriptName);
+      if (!postscriptName) parsedFonts.set(buffer.buffer, font);
+    }
+    return font;
+  },
+};
 const MARGIN = 48;
 const INK = rgb(0.1, 0.12, 0.14);
 const MUTED = rgb(0.36, 0.4, 0.44);
@@ -41,13 +79,39 @@ class Writer {
       this.y = A4[1] - MARGIN;
     }
   }
+  /** Characters the embedded font lacks (emoji, other scripts) become "?" instead of breaking the PDF. */
+  private printable(text: string): string {
+    this.supported ??= new Set(this.regular.getCharacterSet());
+    const supported = this.supported;
+    return [...text].map((ch) => (ch === "\n" || supported.has(ch.codePointAt(0) ?? 0) ? ch : "?")).join("");
+  }
+  private supported: Set<number> | undefined;
+  private advance = new Map<PDFFont, Map<string, number>>();
+  /** Text width from cached per-character advances (the font has no kerning tables). */
+  width(text: string, font: PDFFont, size: number): number {
+    let cache = this.advance.get(font);
+    if (!cache) {
+      cache = new Map();
+      this.advance.set(font, cache);
+    }
+    let em = 0;
+    for (const ch of text) {
+      let w = cache.get(ch);
+      if (w === undefined) {
+        w = font.widthOfTextAtSize(ch, 1);
+        cache.set(ch, w);
+      }
+      em += w;
+    }
+    return em * size;
+  }
   wrap(text: string, font: PDFFont, size: number, width: number): string[] {
     const lines: string[] = [];
-    for (const paragraph of text.split("\n")) {
+    for (const paragraph of this.printable(text).split("\n")) {
       let line = "";
       for (const word of paragraph.split(/\s+/)) {
         const next = line ? `${line} ${word}` : word;
-        if (font.widthOfTextAtSize(next, size) > width && line) {
+        if (this.width(next, font, size) > width && line) {
           lines.push(line);
           line = word;
         } else line = next;
@@ -79,7 +143,7 @@ class Writer {
     cells.forEach((c, i) => {
       const font = c.bold ? this.bold : this.regular;
       (wrapped[i] ?? []).forEach((line, j) => {
-        const w = font.widthOfTextAtSize(line, size);
+        const w = this.width(line, font, size);
         this.page.drawText(line, { x: c.right ? c.x + c.width - w : c.x, y: this.y - size - j * size * 1.3, size, font, color: INK });
       });
     });
@@ -91,12 +155,13 @@ class Writer {
 export async function renderQuotePdf(q: QuoteView, lang: Lang, baseUrl: string): Promise<Uint8Array> {
   const t = MESSAGES[lang];
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(cachedFontkit);
   doc.setTitle(`${t.quote} ${q.number}`);
   doc.setAuthor(q.settings.seller.name);
   doc.setLanguage(lang === "pl" ? "pl-PL" : "en-GB");
-  const regular = await doc.embedFont(notoRegular, { subset: true });
-  const bold = await doc.embedFont(notoBold, { subset: true });
+  // Already cut to ~23 KB without layout tables: embedding it whole is faster than subsetting.
+  const regular = await doc.embedFont(notoRegular, { subset: false, features: NO_SHAPING });
+  const bold = await doc.embedFont(notoBold, { subset: false, features: NO_SHAPING });
   const w = new Writer(doc, regular, bold, `${t.quote} ${q.number}`);
   const s = q.settings.seller;
   const link = `${baseUrl}/q/${q.accessToken}`;

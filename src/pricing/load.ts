@@ -21,6 +21,23 @@ interface ItemRow {
   is_estimate: number;
 }
 
+/** How long an isolate may reuse the price list and settings for quoting (seconds). Admin changes
+ *  clear the cache of the isolate that made them; other isolates follow within this time. */
+export const PRICING_CACHE_SECONDS = 30;
+let cached: { at: number; value: Pricing } | null = null;
+
+export function clearPricingCache(): void {
+  cached = null;
+}
+
+/** The current pricing, from this isolate's cache when it is fresh enough (the intake's hot path). */
+export async function currentPricing(db: D1Database, now = Date.now()): Promise<Pricing> {
+  if (cached && now - cached.at < PRICING_CACHE_SECONDS * 1_000) return cached.value;
+  const value = await loadPricing(db);
+  cached = { at: now, value };
+  return value;
+}
+
 export async function loadPricing(db: D1Database): Promise<Pricing> {
   const [items, settings] = await db.batch([
     db.prepare("SELECT * FROM price_list_items WHERE version = (SELECT MAX(version) FROM price_list_versions)"),

@@ -12,7 +12,7 @@ import { ERRORS, type Lang, MESSAGES, pickLang } from "../i18n/messages";
 import { parseIdempotencyKey } from "../intake/idempotency";
 import { enqueueOutbox, submitQuoteRequest, summarize } from "../intake/submit";
 import { renderQuotePdf } from "../pdf/quote-pdf";
-import { loadPricing } from "../pricing/load";
+import { currentPricing } from "../pricing/load";
 import { loadQuoteByToken } from "../quote/view";
 import { APP_CSS, FORM_JS, QUOTE_JS } from "../web/assets";
 import { FormPage } from "../web/form-page";
@@ -57,7 +57,7 @@ export const publicRoutes = new Hono<AppEnv>()
   .get("/favicon.ico", (c) => c.body(null, 204))
   .get("/", async (c) => {
     const lang = langOf(c);
-    const pricing = await loadPricing(c.env.DB);
+    const pricing = await currentPricing(c.env.DB);
     const q = c.req.query();
     return c.html(
       <FormPage
@@ -83,7 +83,7 @@ export const publicRoutes = new Hono<AppEnv>()
     await rateLimit(c.env.ESTIMATE_LIMITER, `estimate:${clientIp(c.req.header.bind(c.req)) ?? "unknown"}`, lang);
     const { data } = await readBody(c, lang);
     const workload = validate(workloadRequestSchema.strict(), data, lang);
-    const pricing = await loadPricing(c.env.DB);
+    const pricing = await currentPricing(c.env.DB);
     const result = recommend(toSizingInput(workload), pricing);
     return c.json({ summary: summarize(result), result });
   })
@@ -101,7 +101,7 @@ export const publicRoutes = new Hono<AppEnv>()
       request = validate(quoteRequestSchema, data, lang);
     } catch (err) {
       if (!(html && err instanceof ApiError && err.fields)) throw err;
-      const pricing = await loadPricing(c.env.DB);
+      const pricing = await currentPricing(c.env.DB);
       return c.html(
         <FormPage
           lang={lang}
@@ -181,7 +181,7 @@ export const publicRoutes = new Hono<AppEnv>()
     const today = now.toISOString().slice(0, 10);
     const outboxId = crypto.randomUUID();
     const kind = decision === "accepted" ? "quote_accepted" : "quote_declined";
-    const pricing = await loadPricing(c.env.DB);
+    const pricing = await currentPricing(c.env.DB);
     const [updated] = await c.env.DB.batch([
       c.env.DB.prepare(
         "UPDATE quotes SET status = ?, customer_comment = ?, decided_at = ?, updated_at = ? WHERE id = ? AND status = 'sent' AND valid_until >= ?",
