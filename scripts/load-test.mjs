@@ -53,7 +53,8 @@ try {
   const started = Date.now();
   const first = await pool(requests, post);
   const seconds = (Date.now() - started) / 1000;
-  const statuses = first.reduce((m, r) => ({ ...m, [r.status]: (m[r.status] ?? 0) + 1 }), {});
+  const statuses = {};
+  for (const r of first) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
   check(
     `${TOTAL} requests at concurrency ${CONCURRENCY} all answered 201, none 5xx`,
     statuses[201] === TOTAL,

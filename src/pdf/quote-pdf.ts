@@ -2,10 +2,10 @@
 // only ("Ł" cannot be encoded), so Noto Sans is embedded, pre-cut to Latin Extended-A
 // (scripts/subset-fonts.sh).
 
-import notoRegular from "@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf";
-import notoBold from "@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFContext, PDFDocument, type PDFFont, type PDFPage, type PDFRawStream, rgb } from "pdf-lib";
+import notoRegular from "../../assets/fonts/NotoSans-400Regular-latin-ext.ttf";
+import notoBold from "../../assets/fonts/NotoSans-700Bold-latin-ext.ttf";
 import { formatNip } from "../domain/nip";
 import { formatPln } from "../domain/pricing/money";
 import { type Lang, MESSAGES } from "../i18n/messages";
