@@ -60,6 +60,8 @@ export interface SubmitContext {
   idempotencyKey: string | null;
   now: Date;
   baseUrl: string;
+  /** Work that may finish after the response (ExecutionContext.waitUntil). */
+  waitUntil: (promise: Promise<unknown>) => void;
 }
 
 export async function submitQuoteRequest(ctx: SubmitContext, request: QuoteRequest): Promise<SubmitOutcome> {
@@ -128,9 +130,13 @@ export async function submitQuoteRequest(ctx: SubmitContext, request: QuoteReque
       claim,
       responseBody: body as unknown as Record<string, unknown>,
     });
-    await enqueueOutbox(
-      env,
-      outbox.map((o) => o.id),
+    // The rows are stored: the answer need not wait for the queue. If the enqueue is lost, the
+    // hourly cron enqueues rows still pending, so no e-mail is lost.
+    ctx.waitUntil(
+      enqueueOutbox(
+        env,
+        outbox.map((o) => o.id),
+      ),
     );
     return { kind: "created", status: 201, body: stored.responseBody, quoteUrl };
   } catch (err) {

@@ -90,8 +90,9 @@ export const publicRoutes = new Hono<AppEnv>()
   .post("/api/quote-requests", limitBody, async (c) => {
     let lang = langOf(c);
     const ip = clientIp(c.req.header.bind(c.req));
-    await rateLimit(c.env.INTAKE_LIMITER, `intake:${ip ?? "unknown"}`, lang);
-    const { kind, data } = await readBody(c, lang);
+    // The rate-limit check and reading the body run side by side.
+    const limited = rateLimit(c.env.INTAKE_LIMITER, `intake:${ip ?? "unknown"}`, lang);
+    const [, { kind, data }] = await Promise.all([limited, readBody(c, lang)]);
     const bodyLang = (data as { language?: unknown } | null)?.language;
     if (bodyLang === "pl" || bodyLang === "en") lang = bodyLang;
     const html = kind === "form" && wantsHtml(c.req.header("accept"));
@@ -118,7 +119,15 @@ export const publicRoutes = new Hono<AppEnv>()
       );
     }
     const outcome = await submitQuoteRequest(
-      { env: c.env, lang, remoteIp: ip, idempotencyKey, now: new Date(), baseUrl: c.env.PUBLIC_BASE_URL },
+      {
+        env: c.env,
+        lang,
+        remoteIp: ip,
+        idempotencyKey,
+        now: new Date(),
+        baseUrl: c.env.PUBLIC_BASE_URL,
+        waitUntil: (p) => c.executionCtx.waitUntil(p),
+      },
       request,
     );
     if (outcome.kind === "dropped") {

@@ -149,3 +149,24 @@ describe("the seed's four personas land on its four tiers", () => {
     expect(candidate(r, "cg480-rtxpro6000x8").rejection?.code).toBe("fine_tuning");
   });
 });
+
+describe("beyond one server", () => {
+  it("scales out to several servers for a workload no single server serves, and says what it costs", async () => {
+    const r = size({ concurrentStreams: 600, contextTokens: 65_536, production: true, targetDecodeTokensPerSecond: 25 });
+    expect(r.status).toBe("recommended");
+    const k = r.recommendation?.configuration;
+    expect(k?.units).toBeGreaterThan(1);
+    expect(r.recommendation?.tier).toBe("enterprise");
+    expect(k?.replicas).toBeGreaterThanOrEqual(1);
+    expect(r.recommendation?.cost?.lines.some((l) => l.sku === "CLUSTER-NET-PORT")).toBe(true);
+    expect(r.recommendation?.performance?.decodeTokensPerSecondPerStream).toBeGreaterThanOrEqual(25);
+  });
+
+  it("turns a workload beyond 32 servers into a custom project with reasons", () => {
+    const r = size({ concurrentStreams: 100_000, contextTokens: 1_000_000, production: true, targetDecodeTokensPerSecond: 200 });
+    expect(r.status).toBe("custom_project");
+    expect(r.recommendation).toBeNull();
+    expect(r.candidates.every((c) => c.rejection !== null)).toBe(true);
+    expect(r.explanation.pl).toContain("projekt indywidualny");
+  });
+});
