@@ -8,7 +8,7 @@ import { addDays, linesFromPriced, type QuoteLineDraft, quoteNumber } from "../d
 import { recommend } from "../domain/sizing/engine";
 import type { SizingInput } from "../domain/sizing/schema";
 import { ApiError } from "../http/errors";
-import { randomToken } from "../intake/store";
+import { quoteLineStatement, randomToken } from "../intake/store";
 import { enqueueOutbox } from "../intake/submit";
 import { clearPricingCache, loadPricing } from "../pricing/load";
 import type { Actor } from "./auth";
@@ -187,25 +187,7 @@ export async function reviseQuote(
         at,
         at,
       ),
-    ...lines.map((l) =>
-      db
-        .prepare(
-          "INSERT INTO quote_lines (id, quote_id, position, sku, description, quantity, unit_net_grosze, unit_net_low_grosze, unit_net_high_grosze, vat_rate_bp, is_estimate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(
-          crypto.randomUUID(),
-          id,
-          l.position,
-          l.sku,
-          l.description,
-          l.quantity,
-          l.unitNetGrosze,
-          l.unitNetLowGrosze,
-          l.unitNetHighGrosze,
-          l.vatRateBasisPoints,
-          l.isEstimate ? 1 : 0,
-        ),
-    ),
+    ...lines.map((l) => quoteLineStatement(db, id, l)),
     auditStatement(
       db,
       actor,

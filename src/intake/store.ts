@@ -3,7 +3,7 @@
 // The quote's sequence number is taken inside the batch, so numbers are consecutive and unique.
 
 import type { QuoteRequest } from "../domain/intake/schema";
-import type { QuoteDraft } from "../domain/quote/build";
+import type { QuoteDraft, QuoteLineDraft } from "../domain/quote/build";
 import type { SizingInput } from "../domain/sizing/schema";
 import type { Claim } from "./idempotency";
 
@@ -44,6 +44,28 @@ export function randomToken(bytes = 32): string {
     .replaceAll("+", "-")
     .replaceAll("/", "_")
     .replace(/=+$/, "");
+}
+
+/** One quote line as an INSERT, for a D1 batch. */
+export function quoteLineStatement(db: D1Database, quoteId: string, l: QuoteLineDraft): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO quote_lines (id, quote_id, position, sku, description, quantity, unit_net_grosze, unit_net_low_grosze,
+        unit_net_high_grosze, vat_rate_bp, is_estimate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .bind(
+      crypto.randomUUID(),
+      quoteId,
+      l.position,
+      l.sku,
+      l.description,
+      l.quantity,
+      l.unitNetGrosze,
+      l.unitNetLowGrosze,
+      l.unitNetHighGrosze,
+      l.vatRateBasisPoints,
+      l.isEstimate ? 1 : 0,
+    );
 }
 
 export async function storeQuoteRequest(db: D1Database, a: StoreArgs): Promise<{ quoteNumber: string | null; responseBody: string }> {
@@ -116,28 +138,7 @@ export async function storeQuoteRequest(db: D1Database, a: StoreArgs): Promise<{
           q.year,
         ),
     );
-    for (const l of q.draft.lines) {
-      statements.push(
-        db
-          .prepare(
-            `INSERT INTO quote_lines (id, quote_id, position, sku, description, quantity, unit_net_grosze, unit_net_low_grosze,
-              unit_net_high_grosze, vat_rate_bp, is_estimate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .bind(
-            crypto.randomUUID(),
-            q.id,
-            l.position,
-            l.sku,
-            l.description,
-            l.quantity,
-            l.unitNetGrosze,
-            l.unitNetLowGrosze,
-            l.unitNetHighGrosze,
-            l.vatRateBasisPoints,
-            l.isEstimate ? 1 : 0,
-          ),
-      );
-    }
+    for (const l of q.draft.lines) statements.push(quoteLineStatement(db, q.id, l));
   }
   for (const o of a.outbox) {
     statements.push(

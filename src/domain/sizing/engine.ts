@@ -393,23 +393,6 @@ function evaluate(ctx: Context, system: SystemSpec, units: number, f: Context["f
   const cap = unitCapacity(system, ctx.req.allowExpertOffload);
   const kvPerStream = kvCacheBytesPerStream(ctx.model, kv, ctx.req.contextTokens);
   const fineTuning = fineTuningVerdict(ctx, cap);
-  if (!fineTuning.fits && fineTuning.memory) {
-    return {
-      ok: false,
-      rejection: msg(
-        "fine_tuning",
-        `Trening ${fineTuning.method.toUpperCase()} modelu ${fineTuning.target} wymaga ${gb(fineTuning.memory.totalBytes)} GB, jedna jednostka ma ${gb(fineTuning.capacityBytes)} GB.`,
-        `${fineTuning.method.toUpperCase()} training of ${fineTuning.target} needs ${gb(fineTuning.memory.totalBytes)} GB; one unit has ${gb(fineTuning.capacityBytes)} GB.`,
-      ),
-      placement: null,
-      step: null,
-      perStream: 0,
-      ttft: Number.POSITIVE_INFINITY,
-      decodePlacement: null,
-      kvPerStream,
-      fineTuning,
-    };
-  }
   const fail = (rejection: Message): Evaluation => ({
     ok: false,
     rejection,
@@ -421,6 +404,15 @@ function evaluate(ctx: Context, system: SystemSpec, units: number, f: Context["f
     kvPerStream,
     fineTuning,
   });
+  if (!fineTuning.fits && fineTuning.memory) {
+    return fail(
+      msg(
+        "fine_tuning",
+        `Trening ${fineTuning.method.toUpperCase()} modelu ${fineTuning.target} wymaga ${gb(fineTuning.memory.totalBytes)} GB, jedna jednostka ma ${gb(fineTuning.capacityBytes)} GB.`,
+        `${fineTuning.method.toUpperCase()} training of ${fineTuning.target} needs ${gb(fineTuning.memory.totalBytes)} GB; one unit has ${gb(fineTuning.capacityBytes)} GB.`,
+      ),
+    );
+  }
   if (format.requiresNativePrecision && !system.accelerator.denseFlops[format.requiresNativePrecision]) {
     return fail(
       msg(
@@ -656,36 +648,37 @@ function buildCandidate(
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+/** A system turned down before any configuration fits: no configuration, priced as one unit for reference. */
+function rejectedCandidate(ctx: Context, system: SystemSpec, rejection: Message): Candidate {
+  const fallback = WEIGHT_FORMATS[0] as WeightFormat;
+  const f = ctx.formats[0] ?? { format: fallback, weights: weightsSize(ctx.model, fallback), avgBits: 16 };
+  const fineTuning: FineTuningVerdict = { method: ctx.req.fineTuning.method, target: null, memory: null, capacityBytes: 0, fits: false };
+  const e: Evaluation = {
+    ok: false,
+    rejection,
+    placement: null,
+    step: null,
+    perStream: 0,
+    ttft: 0,
+    decodePlacement: null,
+    kvPerStream: 0,
+    fineTuning,
+  };
+  return buildCandidate(ctx, system, 1, f, ctx.kvTypes[0] ?? (KV_CACHE_TYPES[0] as KvCacheType), e);
+}
+
 /** The best configuration of one system: fewest units, then the highest-quality format and KV cache. */
 function searchSystem(ctx: Context, system: SystemSpec): Candidate {
   if (ctx.req.production && !system.rackServer) {
-    const c = buildCandidate(
+    return rejectedCandidate(
       ctx,
       system,
-      1,
-      ctx.formats[0] ?? {
-        format: WEIGHT_FORMATS[0] as WeightFormat,
-        weights: weightsSize(ctx.model, WEIGHT_FORMATS[0] as WeightFormat),
-        avgBits: 16,
-      },
-      ctx.kvTypes[0] ?? (KV_CACHE_TYPES[0] as KvCacheType),
-      {
-        ok: false,
-        rejection: msg(
-          "production",
-          "To nie serwer do szafy rack: brak redundantnego zasilania i zdalnego zarządzania dla usługi produkcyjnej.",
-          "Not a rack server: no redundant power or remote management for a production service.",
-        ),
-        placement: null,
-        step: null,
-        perStream: 0,
-        ttft: 0,
-        decodePlacement: null,
-        kvPerStream: 0,
-        fineTuning: { method: ctx.req.fineTuning.method, target: null, memory: null, capacityBytes: 0, fits: false },
-      },
+      msg(
+        "production",
+        "To nie serwer do szafy rack: brak redundantnego zasilania i zdalnego zarządzania dla usługi produkcyjnej.",
+        "Not a rack server: no redundant power or remote management for a production service.",
+      ),
     );
-    return { ...c, memory: null, performance: null, configuration: null };
   }
   type Attempt = { units: number; f: Context["formats"][number]; kv: KvCacheType; e: Evaluation };
   const rank = (code: string | undefined) => ["memory", "precision", "runtime", "ttft", "speed"].indexOf(code ?? "");
@@ -724,18 +717,11 @@ function searchSystem(ctx: Context, system: SystemSpec): Candidate {
   }
   const shown = (bestFail ?? firstFail) as Attempt | null;
   if (!shown) {
-    const c = buildCandidate(ctx, system, 1, ctx.formats[0] as Context["formats"][number], ctx.kvTypes[0] as KvCacheType, {
-      ok: false,
-      rejection: msg("precision", "Żaden format wag nie spełnia wymagań jakości.", "No weight format meets the quality wish."),
-      placement: null,
-      step: null,
-      perStream: 0,
-      ttft: 0,
-      decodePlacement: null,
-      kvPerStream: 0,
-      fineTuning: { method: ctx.req.fineTuning.method, target: null, memory: null, capacityBytes: 0, fits: false },
-    });
-    return c;
+    return rejectedCandidate(
+      ctx,
+      system,
+      msg("precision", "Żaden format wag nie spełnia wymagań jakości.", "No weight format meets the quality wish."),
+    );
   }
   // A rejected system is priced as its smallest setup, for reference.
   const c = buildCandidate(ctx, system, 1, shown.f, shown.kv, { ...shown.e, placement: null, step: null });
