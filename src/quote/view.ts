@@ -1,6 +1,7 @@
 // Loads a quote by its public token with everything a page, a PDF or an e-mail shows.
 
 import { type Settings, settingsSchema } from "../domain/pricing/settings";
+import type { QuoteLineDraft } from "../domain/quote/build";
 import type { SizingResult } from "../domain/sizing/engine";
 
 export type QuoteStatus = "draft" | "sent" | "accepted" | "declined" | "expired";
@@ -17,17 +18,7 @@ export interface QuoteView {
   totals: { netGrosze: number; vatGrosze: number; grossGrosze: number; netLowGrosze: number; netHighGrosze: number };
   customerComment: string | null;
   accessToken: string;
-  lines: {
-    position: number;
-    sku: string | null;
-    description: string;
-    quantity: number;
-    unitNetGrosze: number;
-    unitNetLowGrosze: number;
-    unitNetHighGrosze: number;
-    vatRateBasisPoints: number;
-    isEstimate: boolean;
-  }[];
+  lines: QuoteLineDraft[];
   lead: {
     company: string;
     contactName: string;

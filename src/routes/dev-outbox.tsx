@@ -3,6 +3,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { ApiError } from "../http/errors";
+import { PlainPage } from "../web/layout";
 
 export const devOutbox = new Hono<AppEnv>()
   .use(async (c, next) => {
@@ -24,44 +25,34 @@ export const devOutbox = new Hono<AppEnv>()
       last_error: string | null;
     }>();
     return c.html(
-      <html lang="en">
-        <head>
-          <meta charset="utf-8" />
-          <title>Local outbox</title>
-          <link rel="stylesheet" href="/assets/app.css" />
-        </head>
-        <body>
-          <main>
-            <h1>Local outbox</h1>
-            <table>
-              <thead>
-                <tr>
-                  <th>when</th>
-                  <th>kind</th>
-                  <th>to</th>
-                  <th>status</th>
-                  <th>subject</th>
-                  <th>attachment</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.results.map((r) => (
-                  <tr>
-                    <td>{r.created_at}</td>
-                    <td>{r.kind}</td>
-                    <td>{r.recipient}</td>
-                    <td>
-                      {r.status} ({r.attempts}){r.last_error ? ` ${r.last_error}` : ""}
-                    </td>
-                    <td>{r.subject ? <a href={`/dev/outbox/${r.id}`}>{r.subject}</a> : "—"}</td>
-                    <td>{r.attachment_name ? <a href={`/dev/outbox/${r.id}/attachment`}>{r.attachment_name}</a> : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </main>
-        </body>
-      </html>,
+      <PlainPage title="Local outbox">
+        <table>
+          <thead>
+            <tr>
+              <th>when</th>
+              <th>kind</th>
+              <th>to</th>
+              <th>status</th>
+              <th>subject</th>
+              <th>attachment</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.results.map((r) => (
+              <tr>
+                <td>{r.created_at}</td>
+                <td>{r.kind}</td>
+                <td>{r.recipient}</td>
+                <td>
+                  {r.status} ({r.attempts}){r.last_error ? ` ${r.last_error}` : ""}
+                </td>
+                <td>{r.subject ? <a href={`/dev/outbox/${r.id}`}>{r.subject}</a> : "—"}</td>
+                <td>{r.attachment_name ? <a href={`/dev/outbox/${r.id}/attachment`}>{r.attachment_name}</a> : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </PlainPage>,
     );
   })
   .get("/dev/outbox/:id", async (c) => {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { buildOpenApi, describeRoute, errorSchema, ROUTES } from "../admin/openapi";
 import { quoteRequestSchema, workloadRequestSchema } from "../domain/intake/schema";
 import type { AppEnv } from "../env";
+import { PlainPage } from "../web/layout";
 
 const page = (summary: string, path: string, tag = "Pages") =>
   describeRoute({ method: "get", path, summary, tag, responses: { 200: { description: "HTML page", contentType: "text/html" } } });
@@ -140,44 +141,34 @@ export const docs = new Hono<AppEnv>()
     );
     const tags = [...new Set(ops.map((o) => o.tags[0] ?? ""))];
     return c.html(
-      <html lang="en">
-        <head>
-          <meta charset="utf-8" />
-          <title>Sizewise API</title>
-          <link rel="stylesheet" href="/assets/app.css" />
-        </head>
-        <body>
-          <main>
-            <h1>Sizewise API</h1>
-            <p>
-              Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1). Admin routes need{" "}
-              <code>Authorization: Bearer &lt;token&gt;</code> (from <code>npm run admin:token</code>) or a Cloudflare Access JWT.
-            </p>
-            {tags.map((tag) => (
-              <section>
-                <h2>{tag}</h2>
-                <table>
-                  <tbody>
-                    {ops
-                      .filter((o) => o.tags[0] === tag)
-                      .map((o) => (
-                        <tr>
-                          <td>
-                            <code>{o.method.toUpperCase()}</code>
-                          </td>
-                          <td>
-                            <code>{o.path}</code>
-                          </td>
-                          <td>{o.summary}</td>
-                          <td>{o.security.length > 0 ? "auth" : "public"}</td>
-                        </tr>
-                      ))}
-                  </tbody>
-                </table>
-              </section>
-            ))}
-          </main>
-        </body>
-      </html>,
+      <PlainPage title="Sizewise API">
+        <p>
+          Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1). Admin routes need{" "}
+          <code>Authorization: Bearer &lt;token&gt;</code> (from <code>npm run admin:token</code>) or a Cloudflare Access JWT.
+        </p>
+        {tags.map((tag) => (
+          <section>
+            <h2>{tag}</h2>
+            <table>
+              <tbody>
+                {ops
+                  .filter((o) => o.tags[0] === tag)
+                  .map((o) => (
+                    <tr>
+                      <td>
+                        <code>{o.method.toUpperCase()}</code>
+                      </td>
+                      <td>
+                        <code>{o.path}</code>
+                      </td>
+                      <td>{o.summary}</td>
+                      <td>{o.security.length > 0 ? "auth" : "public"}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </section>
+        ))}
+      </PlainPage>,
     );
   });

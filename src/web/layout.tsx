@@ -29,3 +29,22 @@ export function Layout(p: { lang: Lang; title: string; otherLangHref: string; sc
     </html>
   );
 }
+
+/** Internal pages (API docs, the local mailbox): English, the same stylesheet, no scripts. */
+export function PlainPage(p: { title: string; children: Child }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <title>{p.title}</title>
+        <link rel="stylesheet" href="/assets/app.css" />
+      </head>
+      <body>
+        <main>
+          <h1>{p.title}</h1>
+          {p.children}
+        </main>
+      </body>
+    </html>
+  );
+}
