@@ -2,6 +2,8 @@
 // The prospect's proposal: the recommendation in plain words, the price table, next steps,
 // the online quote link and the seller's details. Polish or English as the request was.
 import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import { formatNip } from "../src/domain/nip";
+import { DEFAULT_SETTINGS } from "../src/domain/pricing/settings";
 import type { ProposalProps } from "./props";
 import { s } from "./styles";
 
@@ -214,15 +216,5 @@ Proposal.PreviewProps = {
   ],
   totals: { net: "31 345,50 zł", vat: "7 209,47 zł", gross: "38 554,97 zł", range: "31 163,00 zł – 35 095,00 zł" },
   hasEstimates: true,
-  seller: {
-    name: "Sizewise Demo sp. z o.o.",
-    address: "ul. Przykładowa 1, 00-001 Warszawa",
-    nip: "856-734-62-15",
-    krs: "0000000000",
-    registryCourt: "Sąd Rejonowy dla m.st. Warszawy, XII Wydział Gospodarczy KRS",
-    shareCapital: "5 000,00 zł",
-    email: "oferty@sizewise.example",
-    phone: "+48 22 000 00 00",
-    website: "https://sizewise.example",
-  },
+  seller: { ...DEFAULT_SETTINGS.seller, nip: formatNip(DEFAULT_SETTINGS.seller.nip) },
 } satisfies ProposalProps;

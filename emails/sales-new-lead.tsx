@@ -5,6 +5,22 @@ import { Body, Container, Head, Heading, Html, Link, Preview, Section, Text } fr
 import type { SalesLeadProps } from "./props";
 import { s } from "./styles";
 
+/** Label–value rows as a two-column table (mail clients lay tables out reliably). */
+function KeyValueTable({ rows }: { rows: [string, string][] }) {
+  return (
+    <table role="presentation" width="100%" cellPadding={0} cellSpacing={0}>
+      <tbody>
+        {rows.map(([k, v]) => (
+          <tr key={k}>
+            <td style={s.cell}>{k}</td>
+            <td style={s.cell}>{v}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export default function SalesNewLead(p: SalesLeadProps) {
   const c = p.contact;
   const contactRows: [string, string][] = [
@@ -31,30 +47,12 @@ export default function SalesNewLead(p: SalesLeadProps) {
           <Heading as="h2" style={s.h2}>
             Kontakt
           </Heading>
-          <table role="presentation" width="100%" cellPadding={0} cellSpacing={0}>
-            <tbody>
-              {contactRows.map(([k, v]) => (
-                <tr key={k}>
-                  <td style={s.cell}>{k}</td>
-                  <td style={s.cell}>{v}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <KeyValueTable rows={contactRows} />
           {c.message ? <Text style={s.p}>„{c.message}”</Text> : null}
           <Heading as="h2" style={s.h2}>
             Obciążenie
           </Heading>
-          <table role="presentation" width="100%" cellPadding={0} cellSpacing={0}>
-            <tbody>
-              {p.workload.map(([k, v]) => (
-                <tr key={k}>
-                  <td style={s.cell}>{k}</td>
-                  <td style={s.cell}>{v}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <KeyValueTable rows={p.workload} />
           <Heading as="h2" style={s.h2}>
             Rekomendacja
           </Heading>

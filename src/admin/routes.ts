@@ -2,11 +2,13 @@
 // guarded by requireRole. Sales may read and work leads; admins also change prices and erase.
 import { Hono, type MiddlewareHandler } from "hono";
 import { z } from "zod";
+import type { LeadContactRow } from "../db/rows";
 import { priceListItemSchema } from "../domain/pricing/price-list";
 import { settingsSchema } from "../domain/pricing/settings";
 import { retryOutboxRow } from "../email/outbox";
 import { ApiError } from "../http/errors";
 import { validate } from "../http/validation";
+import { loadPricing } from "../pricing/load";
 import { type AdminEnv, type Role, requireRole } from "./auth";
 import { describeRoute, errorSchema, type RouteDoc } from "./openapi";
 import {
@@ -76,15 +78,9 @@ function leadFilter(q: z.output<typeof leadListQuery>) {
 const LEAD_COLUMNS = `l.id, l.created_at, l.company, l.contact_name, l.email, l.phone, l.nip, l.city, l.language, l.status, l.assignee, l.lost_reason,
   l.marketing_consent, q.tier, q.number AS quote_number, q.total_net_grosze, q.total_gross_grosze`;
 
-type LeadListRow = {
+type LeadListRow = LeadContactRow & {
   id: string;
   created_at: string;
-  company: string;
-  contact_name: string;
-  email: string;
-  phone: string | null;
-  nip: string | null;
-  city: string | null;
   language: string;
   status: "new";
   assignee: string | null;
@@ -418,7 +414,6 @@ route(
     },
   },
   async (c) => {
-    const { loadPricing } = await import("../pricing/load");
     const p = await loadPricing(c.env.DB);
     return c.json({ version: p.priceListVersion, items: p.priceList, history: await versions(c.env.DB, "price_list_versions") });
   },
@@ -452,7 +447,6 @@ route(
     },
   },
   async (c) => {
-    const { loadPricing } = await import("../pricing/load");
     const p = await loadPricing(c.env.DB);
     return c.json({ version: p.settingsVersion, settings: p.settings, history: await versions(c.env.DB, "settings_versions") });
   },

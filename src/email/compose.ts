@@ -6,13 +6,15 @@ import Proposal from "../../emails/proposal";
 import type { DecisionProps, ProposalProps, SalesLeadProps, SellerProps } from "../../emails/props";
 import QuoteDecision from "../../emails/quote-decision";
 import SalesNewLead from "../../emails/sales-new-lead";
+import type { LeadContactRow } from "../db/rows";
 import { formatNip } from "../domain/nip";
 import { formatPln } from "../domain/pricing/money";
-import { type Settings, settingsSchema } from "../domain/pricing/settings";
+import type { Settings } from "../domain/pricing/settings";
 import type { SizingResult } from "../domain/sizing/engine";
 import { TIER_NAMES } from "../domain/sizing/explain";
 import type { Lang } from "../i18n/messages";
 import { renderQuotePdf } from "../pdf/quote-pdf";
+import { loadPricing } from "../pricing/load";
 import { loadQuoteById, type QuoteView } from "../quote/view";
 import { formatDate } from "../web/quote-page";
 import type { OutgoingEmail } from "./providers";
@@ -82,14 +84,8 @@ export function proposalProps(q: QuoteView | null, lead: LeadRow, settings: Sett
   };
 }
 
-interface LeadRow {
+interface LeadRow extends LeadContactRow {
   id: string;
-  company: string;
-  contact_name: string;
-  email: string;
-  phone: string | null;
-  nip: string | null;
-  city: string | null;
   language: Lang;
   message: string | null;
   marketing_consent: number;
@@ -144,10 +140,8 @@ export async function composeEmail(db: D1Database, row: OutboxRow, baseUrl: stri
   const lead = row.lead_id ? await db.prepare("SELECT * FROM leads WHERE id = ?").bind(row.lead_id).first<LeadRow>() : null;
   if (!lead) return null;
   const q = row.quote_id ? await loadQuoteById(db, row.quote_id, now) : null;
-  const settingsRow = await db
-    .prepare("SELECT settings_json FROM settings_versions ORDER BY version DESC LIMIT 1")
-    .first<{ settings_json: string }>();
-  const settings = q?.settings ?? settingsSchema.parse(JSON.parse(settingsRow?.settings_json ?? "{}"));
+  // A quote carries the settings it was priced with; only a custom project needs the current ones.
+  const settings = q?.settings ?? (await loadPricing(db)).settings;
   const lang = row.language;
   if (row.kind === "proposal") {
     const props = proposalProps(q, lead, settings, lang, baseUrl);

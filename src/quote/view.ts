@@ -1,5 +1,6 @@
 // Loads a quote by its public token with everything a page, a PDF or an e-mail shows.
 
+import type { LeadContactRow } from "../db/rows";
 import { type Settings, settingsSchema } from "../domain/pricing/settings";
 import type { QuoteLineDraft } from "../domain/quote/build";
 import type { SizingResult } from "../domain/sizing/engine";
@@ -33,7 +34,7 @@ export interface QuoteView {
   result: SizingResult;
 }
 
-interface QuoteRow {
+interface QuoteRow extends LeadContactRow {
   id: string;
   lead_id: string;
   number: string;
@@ -50,12 +51,6 @@ interface QuoteRow {
   access_token: string;
   engine_snapshot: string;
   settings_json: string;
-  company: string;
-  contact_name: string;
-  email: string;
-  phone: string | null;
-  nip: string | null;
-  city: string | null;
   language: "pl" | "en";
   lead_created_at: string;
 }
